@@ -1,0 +1,12 @@
+import { Alert } from '@mantine/core';
+import type { ErrorBody } from '../../../shared/errors';
+
+/** The one way a failed action is shown: the core's message, in a live region. */
+export function ErrorNote({ error }: { error: ErrorBody | null | undefined }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" variant="light" role="alert" data-testid="error">
+      {error.message}
+    </Alert>
+  );
+}
