@@ -127,3 +127,8 @@ export function releaseConnection(connection: SQLiteConnection): void {
     }
   }
 }
+
+/** How many storage instances hold the connection to `filePath` (0 when closed). For tests. */
+export function connectionRefCount(filePath: string): number {
+  return CONNECTIONS.get(filePath)?.refCount ?? 0;
+}

@@ -107,9 +107,12 @@ export class RxStorageInstanceSQLite<RxDocType>
     this.stmts = (shared.cache as StatementCache | undefined) ?? this.prepareStatements();
     shared.cache = this.stmts;
     // One SQLite transaction per bulkWrite: all rows commit (and fsync) together or not at all.
-    this.writeTransaction = connection.db.transaction((chunks: BulkWriteRow<RxDocType>[][], context: string) =>
+    // IMMEDIATE takes the write lock before the conflict-check read; a deferred transaction would
+    // fail with SQLITE_BUSY_SNAPSHOT if another process wrote between that read and our write.
+    const transaction = connection.db.transaction((chunks: BulkWriteRow<RxDocType>[][], context: string) =>
       chunks.map((chunk) => this.writeChunk(chunk, context)),
     );
+    this.writeTransaction = transaction.immediate;
   }
 
   private prepareStatements(): StatementCache {
