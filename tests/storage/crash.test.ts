@@ -118,7 +118,7 @@ describe(`crash safety under SIGKILL (seed ${SEED})`, () => {
           // The counter may be one batch ahead (written, killed before the ACK line); never behind.
           expect(counter.run * 100000 + counter.batch, `counter after run ${run}`).toBeGreaterThanOrEqual(lastCounter.run * 100000 + lastCounter.batch);
         }
-        const all = await instance.count(prepareQuery(schema, normalizeMangoQuery(schema, { selector: { _deleted: { $eq: false } } })));
+        const all = await instance.count(prepareQuery(schema, normalizeMangoQuery<RxDocumentData<CrashDoc>>(schema, { selector: { _deleted: { $eq: false } } })));
         expect(all.count).toBeGreaterThanOrEqual(ids.length);
       } finally {
         await instance.close();

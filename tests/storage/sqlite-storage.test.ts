@@ -20,6 +20,7 @@ import {
   type RxStorageChangeEvent,
   type RxStorageDefaultCheckpoint,
   type RxStorageInstance,
+  type RxStorageWriteError,
 } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { AttachmentsNotSupportedError, databaseFilePath, getRxStorageSQLite } from '../../electron/core/storage/index';
@@ -77,6 +78,10 @@ function docData(id: string, overrides: Partial<RxDocumentData<PersonDoc>> = {})
   };
 }
 
+function documentInDb(error: RxStorageWriteError<PersonDoc>): unknown {
+  return 'documentInDb' in error ? error.documentInDb : undefined;
+}
+
 function allQuery(schema: RxJsonSchema<RxDocumentData<PersonDoc>>) {
   return prepareQuery(schema, normalizeMangoQuery(schema, { selector: {}, sort: [{ id: 'asc' }] }));
 }
@@ -91,13 +96,13 @@ describe('SQLite RxStorage: writes and conflicts', () => {
     expect(insertAgain.error).toHaveLength(1);
     expect(insertAgain.error[0].status).toBe(409);
     expect(insertAgain.error[0].documentId).toBe('a');
-    expect(insertAgain.error[0].documentInDb).toEqual(original);
+    expect(documentInDb(insertAgain.error[0])).toEqual(original);
 
     const stalePrevious = { ...original, _rev: '1-stale' };
     const update = await inst.bulkWrite([{ previous: stalePrevious, document: { ...original, name: 'x', _rev: '2-x' } }], 'test');
     expect(update.error).toHaveLength(1);
     expect(update.error[0].status).toBe(409);
-    expect(update.error[0].documentInDb).toEqual(original);
+    expect(documentInDb(update.error[0])).toEqual(original);
 
     // The correct previous succeeds; other rows of a batch are unaffected by one row's conflict.
     const mixed = await inst.bulkWrite(
@@ -114,7 +119,7 @@ describe('SQLite RxStorage: writes and conflicts', () => {
 
   it('surfaces conflicts through an RxDB collection', async () => {
     const db = await createRxDatabase({ name: 'coll', storage: getRxStorageSQLite({ directory: tempDir() }), multiInstance: false });
-    cleanups.push(() => db.close());
+    cleanups.push(async () => void (await db.close()));
     const { people } = await db.addCollections({ people: { schema: personSchema() } });
     const doc = { id: 'p1', name: 'Ana', age: 40, score: 1, active: true, address: { city: 'Oslo', zip: '1' }, tags: [] };
     await people.insert(doc);
@@ -144,7 +149,7 @@ describe('SQLite RxStorage: writes and conflicts', () => {
 
   it('emits change events before bulkWrite resolves', async () => {
     const inst = await openInstance(tempDir());
-    const seen: EventBulk<RxStorageChangeEvent<RxDocumentData<PersonDoc>>, RxStorageDefaultCheckpoint>[] = [];
+    const seen: EventBulk<RxStorageChangeEvent<PersonDoc>, RxStorageDefaultCheckpoint>[] = [];
     const sub = inst.changeStream().subscribe((bulk) => seen.push(bulk));
     const doc = docData('e1');
     const write = inst.bulkWrite([{ document: doc }], 'ctx-1');
@@ -255,7 +260,7 @@ describe('SQLite RxStorage: files, reopen, connections', () => {
     await first.db.close();
 
     const second = await open();
-    cleanups.push(() => second.db.close());
+    cleanups.push(async () => void (await second.db.close()));
     expect(await second.people.count().exec()).toBe(countBefore);
     const after = await Promise.all(queries.map(async (q) => (await second.people.find(q).exec()).map((d) => d.primary)));
     expect(after).toEqual(before);
@@ -343,7 +348,7 @@ describe('SQLite RxStorage: schema migration', () => {
     await db0.close();
 
     const db1 = await createRxDatabase({ name: 'mig', storage, multiInstance: false });
-    cleanups.push(() => db1.close());
+    cleanups.push(async () => void (await db1.close()));
     const v1 = personSchema(1);
     const collections = await db1.addCollections({
       people: {
