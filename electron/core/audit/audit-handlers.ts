@@ -32,8 +32,8 @@ export function auditTopicHandlers(s: Services): Pick<TopicHandlers, 'audit.list
       collections: ['audit'],
       async run(_ctx, { entityId, limit }) {
         const docs = entityId
-          ? await s.db.audit.find({ selector: { entityId }, sort: [{ entityId: 'desc' }, { at: 'desc' }], limit }).exec()
-          : await s.db.audit.find({ selector: {}, sort: [{ at: 'desc' }], limit }).exec();
+          ? await s.db.audit.find({ selector: { entityId }, sort: [{ entityId: 'desc' }, { at: 'desc' }, { id: 'desc' }], limit }).exec()
+          : await s.db.audit.find({ selector: {}, sort: [{ at: 'desc' }, { id: 'desc' }], limit }).exec();
         return docs.map((d) => toEntry(d.toJSON() as AuditDoc));
       },
     },
