@@ -142,6 +142,7 @@ export function SignIn() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setError(null);
     setBusy(true);
     const r = await call('auth.signIn', form);
     setBusy(false);
@@ -161,9 +162,9 @@ export function SignIn() {
         <Stack>
           <form onSubmit={submit} noValidate>
             <Stack>
-              <TextInput label={t('signIn.username')} value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} autoComplete="username" autoFocus />
-              <PasswordInput label={t('signIn.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} autoComplete="current-password" />
-              <ErrorNote error={error} />
+              <TextInput label={t('signIn.username')} value={form.username} onChange={(e) => setForm({ ...form, username: e.currentTarget.value })} error={error?.fields?.username} autoComplete="username" autoFocus />
+              <PasswordInput label={t('signIn.password')} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} error={error?.fields?.password} autoComplete="current-password" />
+              <ErrorNote error={error?.fields ? null : error} />
               <Button type="submit" loading={busy}>
                 {t('signIn.submit')}
               </Button>
