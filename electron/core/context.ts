@@ -34,6 +34,21 @@ export interface Services {
   throttle: SignInThrottle;
   log: Logger;
   settings: { kioskTimeoutMs: number; staffLockMs: number };
+  /**
+   * Runs check-then-write steps one at a time (unique usernames and emails, the first
+   * admin): two calls at the same moment must not both pass the check.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/** A promise-chain mutex: each piece of work starts when the one before it has settled. */
+export function createExclusive(): <T>(work: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>) => {
+    const run = tail.then(work, work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
 export type Handler<M extends MethodName> = (ctx: HandlerContext, input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;

@@ -12,7 +12,7 @@ import { SessionStore, type Session } from './auth/sessions';
 import { authHandlers } from './auth/auth-handlers';
 import { SignInThrottle } from './auth/throttle';
 import { AdjustableClock, type Clock } from './clock';
-import type { CallContext, HandlerContext, Handlers, Services, TopicHandlers } from './context';
+import { createExclusive, type CallContext, type HandlerContext, type Handlers, type Services, type TopicHandlers } from './context';
 import { openDatabase } from './db/database';
 import { loadOrCreateDevice } from './device';
 import { createLogger } from './log';
@@ -47,7 +47,8 @@ function zodFields(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
-    fields[key] ??= issue.message;
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    fields[key] ??= missing ? 'This field is required' : issue.message;
   }
   return fields;
 }
@@ -75,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     throttle: new SignInThrottle(clock),
     log,
     settings,
+    exclusive: createExclusive(),
   };
 
   const handlers: Handlers = { ...authHandlers(services), ...peopleHandlers(services), ...auditHandlers(services) };
@@ -125,10 +127,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }
   }
 
-  const watchesByWindow = new Map<string, Set<() => void>>();
+  const watchesByWindow = new Map<string, Set<(reason?: Envelope<never>) => void>>();
   sessions.onEnd((windowId) => {
-    // A session ended: nothing of that person keeps streaming to the window.
-    for (const stop of [...(watchesByWindow.get(windowId) ?? [])]) stop();
+    // A session ended: nothing of that person keeps streaming to the window, and it is told why.
+    const ended = fail('UNAUTHENTICATED', 'The session has ended. Please sign in.');
+    for (const stop of [...(watchesByWindow.get(windowId) ?? [])]) stop(ended);
   });
 
   function watch(ctx: CallContext, topic: string, params: unknown, onResult: (r: Envelope<unknown>) => void): () => void {
@@ -193,16 +196,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     const set = watchesByWindow.get(ctx.windowId) ?? new Set();
     watchesByWindow.set(ctx.windowId, set);
-    function stop(): void {
+    function stop(reason?: Envelope<never>): void {
       if (stopped) return;
       stopped = true;
       if (timer) clearTimeout(timer);
       sub.unsubscribe();
       set.delete(stop);
+      if (reason) onResult(reason);
     }
     set.add(stop);
     void run();
-    return stop;
+    return () => stop();
   }
 
   return {
@@ -210,9 +214,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     call,
     watch,
     closeWindow(windowId) {
-      sessions.end(windowId);
       for (const stop of [...(watchesByWindow.get(windowId) ?? [])]) stop();
       watchesByWindow.delete(windowId);
+      sessions.end(windowId);
     },
     testHooks: testClock ? { advanceClock: (ms) => testClock.advance(ms) } : null,
     async close() {

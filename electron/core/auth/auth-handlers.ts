@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { normalizeEmail } from '../../../shared/people/validation';
 import { newDocBase, signedIn, type Handlers, type Services } from '../context';
 import type { AccountDoc } from '../db/docs';
-import { createPersonDoc, ensureEmailFree } from '../people/people-handlers';
+import { ensureEmailFree, insertPersonDoc } from '../people/people-handlers';
 import { dummySecretHash, hashSecret, verifySecret } from './secrets';
 import { toSessionInfo } from './sessions';
 
@@ -53,7 +53,10 @@ export function authHandlers(s: Services): Pick<Handlers, AuthMethods> {
   };
   const hasAdmin = async () => (await db.accounts.count({ selector: { role: 'admin', status: 'active' } }).exec()) > 0;
 
-  async function createAccount(
+  const createAccount: typeof insertAccount = (actor, input) => s.exclusive(() => insertAccount(actor, input));
+
+  /** Call only inside `s.exclusive`: checks the username is free, then inserts. */
+  async function insertAccount(
     actor: { id: string | null; name: string },
     input: { username: string; displayName: string; role: RoleName; password?: string; pin: string; personId?: string | null },
   ): Promise<AccountDoc> {
@@ -98,20 +101,22 @@ export function authHandlers(s: Services): Pick<Handlers, AuthMethods> {
 
     async 'setup.createFirstAdmin'(ctx, input) {
       // Only on an empty data folder: afterwards accounts are made by an admin.
-      if (await hasAnyStaffAccount()) throw new AppError('FORBIDDEN', 'This station is already set up. Ask an administrator for an account.');
-      const doc = await createAccount({ id: null, name: 'first-run set-up' }, { ...input, role: 'admin' });
+      const doc = await s.exclusive(async () => {
+        if (await hasAnyStaffAccount()) throw new AppError('FORBIDDEN', 'This station is already set up. Ask an administrator for an account.');
+        return insertAccount({ id: null, name: 'first-run set-up' }, { ...input, role: 'admin' });
+      });
       sessions.joinShift({ accountId: doc.id, displayName: doc.displayName, username: doc.username });
       return toSessionInfo(startSession(ctx.windowId, 'staff', doc));
     },
 
     async 'auth.signIn'(ctx, input) {
       const key = input.username.trim().toLowerCase();
-      throttle.check(key);
+      throttle.check(key, ctx.surface);
       const account = await findByUsername(key);
       const staffAccount = account && account.role !== 'customer' ? account : undefined;
       const ok = await verifySecret(input.password, staffAccount?.passwordHash ?? (await dummySecretHash()));
       if (!staffAccount || !ok) {
-        throttle.fail(key);
+        throttle.fail(key, ctx.surface);
         throw new AppError('UNAUTHENTICATED', 'Wrong username or password.');
       }
       if (staffAccount.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.');
@@ -146,14 +151,14 @@ export function authHandlers(s: Services): Pick<Handlers, AuthMethods> {
 
     async 'auth.switchByPin'(ctx, input) {
       const key = `pin:${input.accountId}`;
-      throttle.check(key);
+      throttle.check(key, ctx.surface);
       if (!sessions.isOnShift(input.accountId)) {
         throw new AppError('FORBIDDEN', 'Only staff who signed in with their password on this station today can switch by PIN.');
       }
       const account = await loadAccount(input.accountId);
       if (account.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled. Ask an administrator.');
       if (!(await verifySecret(input.pin, account.pinHash))) {
-        throttle.fail(key);
+        throttle.fail(key, ctx.surface);
         throw new AppError('UNAUTHENTICATED', 'Wrong PIN.', { pin: 'Wrong PIN' });
       }
       throttle.succeed(key);
@@ -163,22 +168,27 @@ export function authHandlers(s: Services): Pick<Handlers, AuthMethods> {
 
     async 'auth.registerCustomer'(ctx, input) {
       const email = normalizeEmail(input.email);
-      if (await findByUsername(email)) throw new AppError('CONFLICT', 'This email is already registered. Sign in instead.', { email: 'Already registered — sign in instead' });
-      await ensureEmailFree(s, email, null);
-      const actor = { id: null, name: 'kiosk registration' };
-      const person = await createPersonDoc(s, actor, { name: input.name, email, phone: input.phone, address: '' });
-      const account = await createAccount(actor, { username: email, displayName: person.name, role: 'customer', pin: input.pin, personId: person.id });
+      const account = await s.exclusive(async () => {
+        if (await findByUsername(email)) throw new AppError('CONFLICT', 'This email is already registered. Sign in instead.', { email: 'Already registered — sign in instead' });
+        // Nobody at a kiosk learns who else uses an email: the message names no one.
+        await ensureEmailFree(s, email, null).catch(() => {
+          throw new AppError('CONFLICT', 'This email is already in use. Please ask at the front desk.', { email: 'Already in use — please ask at the front desk' });
+        });
+        const actor = { id: null, name: 'kiosk registration' };
+        const person = await insertPersonDoc(s, actor, { name: input.name, email, phone: input.phone, address: '' });
+        return insertAccount(actor, { username: email, displayName: person.name, role: 'customer', pin: input.pin, personId: person.id });
+      });
       return toSessionInfo(startSession(ctx.windowId, 'kiosk', account));
     },
 
     async 'auth.customerSignIn'(ctx, input) {
       const key = normalizeEmail(input.email);
-      throttle.check(key);
+      throttle.check(key, ctx.surface);
       const account = await findByUsername(key);
       const customer = account && account.role === 'customer' ? account : undefined;
       const ok = await verifySecret(input.pin, customer?.pinHash ?? (await dummySecretHash()));
       if (!customer || !ok) {
-        throttle.fail(key);
+        throttle.fail(key, ctx.surface);
         throw new AppError('UNAUTHENTICATED', 'Wrong email or PIN.');
       }
       if (customer.status !== 'active') throw new AppError('FORBIDDEN', 'This account is disabled. Please ask at the front desk.');

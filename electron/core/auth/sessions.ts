@@ -75,6 +75,11 @@ export class SessionStore {
     this.shift.delete(accountId);
   }
 
+  /** After a merge, signed-in customers act as the record that stays. */
+  relinkPerson(fromPersonId: string, toPersonId: string): void {
+    for (const s of this.byWindow.values()) if (s.personId === fromPersonId) s.personId = toPersonId;
+  }
+
   onEnd(listener: (windowId: string) => void): () => void {
     this.endListeners.add(listener);
     return () => this.endListeners.delete(listener);

@@ -21,10 +21,13 @@ export class SignInThrottle {
     return list;
   }
 
-  /** Throws RATE_LIMITED when the account or the station has failed too often. */
-  check(accountKey: string): void {
+  /**
+   * Throws RATE_LIMITED when the account or the station has failed too often. Each surface
+   * counts apart, so guesses at the kiosk never lock the staff out of the front desk.
+   */
+  check(accountKey: string, surface: string): void {
     const account = this.recent(`a:${accountKey}`);
-    const station = this.recent('station');
+    const station = this.recent(`station:${surface}`);
     const blocked =
       account.length >= this.limits.perAccount ? account : station.length >= this.limits.perStation ? station : null;
     if (blocked) {
@@ -34,9 +37,9 @@ export class SignInThrottle {
     }
   }
 
-  fail(accountKey: string): void {
+  fail(accountKey: string, surface: string): void {
     const now = this.clock.now();
-    for (const key of [`a:${accountKey}`, 'station']) this.failures.set(key, [...this.recent(key), now]);
+    for (const key of [`a:${accountKey}`, `station:${surface}`]) this.failures.set(key, [...this.recent(key), now]);
   }
 
   succeed(accountKey: string): void {

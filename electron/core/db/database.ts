@@ -16,7 +16,7 @@ export async function openDatabase(dataDir: string): Promise<FrontdeskDatabase> 
     storage: getRxStorageSQLite({ directory: dataDir }),
     multiInstance: false,
     eventReduce: true,
-    closeDuplicates: true,
+    closeDuplicates: false,
   });
   const creators: Record<string, RxCollectionCreator> = {};
   for (const [name, schema] of Object.entries(collections)) creators[name] = { schema, autoMigrate: false };

@@ -46,7 +46,12 @@ export async function ensureEmailFree(s: Services, emailKey: string, exceptId: s
   }
 }
 
-export async function createPersonDoc(s: Services, actor: Actor, input: { name: string; email: string; phone: string; address: string }): Promise<PersonDoc> {
+export const createPersonDoc = (s: Services, actor: Actor, input: PersonInput): Promise<PersonDoc> => s.exclusive(() => insertPersonDoc(s, actor, input));
+
+type PersonInput = { name: string; email: string; phone: string; address: string };
+
+/** Call only inside `s.exclusive`: checks the email is free, then inserts. */
+export async function insertPersonDoc(s: Services, actor: Actor, input: PersonInput): Promise<PersonDoc> {
   const keys = derivedKeys(input.name, input.email);
   await ensureEmailFree(s, keys.emailKey, null);
   const id = uuidv7();
@@ -88,8 +93,11 @@ export function peopleHandlers(s: Services): Pick<Handlers, PeopleMethods> {
     return doc;
   }
 
-  /** One audited change of a person; returns the new state. */
-  async function change(actor: Actor, action: string, id: string, mutate: (before: PersonDoc) => Promise<Partial<PersonDoc>> | Partial<PersonDoc>): Promise<Person> {
+  /** One audited change of a person; returns the new state. Serialised with other email checks. */
+  const change = (actor: Actor, action: string, id: string, mutate: (before: PersonDoc) => Promise<Partial<PersonDoc>> | Partial<PersonDoc>): Promise<Person> =>
+    s.exclusive(() => changeNow(actor, action, id, mutate));
+
+  async function changeNow(actor: Actor, action: string, id: string, mutate: (before: PersonDoc) => Promise<Partial<PersonDoc>> | Partial<PersonDoc>): Promise<Person> {
     const doc = await load(id);
     const before = doc.toJSON() as PersonDoc;
     const patch = await mutate(before);
@@ -210,6 +218,7 @@ export function peopleHandlers(s: Services): Pick<Handlers, PeopleMethods> {
         await account.incrementalPatch({ personId: keepId, updatedAt: s.clock.now() });
         await audit.append(ctx.actor, 'account.relink', 'account', account.id, { personId: mergeId }, { personId: keepId });
       }
+      s.sessions.relinkPerson(mergeId, keepId);
       return merged;
     },
   };
