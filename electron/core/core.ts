@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Subscription } from 'rxjs';
 import { merge } from 'rxjs';
 import type { z } from 'zod';
-import { isMethodName, isTopicName, methods, topics, type MethodName, type TopicName } from '../../shared/contract';
+import { isMethodName, isTopicName, methods, topics, type TopicName } from '../../shared/contract';
 import type { Access } from '../../shared/contract/define';
 import { AppError, isAppError, type Envelope, type ErrorBody, type FieldErrors } from '../../shared/errors';
 import { AuditLog } from './audit/audit-log';
