@@ -115,6 +115,15 @@ async function scaleRun(directory: string): Promise<Record<string, { p50: number
   result[`insert-batch-${SCALE_BATCH}`] = stats(insertTimes);
   console.log(`inserted ${await collection.count().exec()} documents`);
 
+  // Guard against measuring empty answers.
+  const check = async (label: string, actual: Promise<number>, expected: number) => {
+    const value = await actual;
+    if (value !== expected) throw new Error(`bench sanity check ${label}: got ${value}, expected ${expected}`);
+  };
+  await check('eq', collection.find({ selector: { group: 'g42' } }).exec().then((r) => r.length), SCALE_DOCS / 10_000);
+  await check('range', collection.find({ selector: { createdAt: { $gte: T0 } }, sort: [{ createdAt: 'asc' }], limit: 50 }).exec().then((r) => r.length), 50);
+  await check('count', collection.count({ selector: { status: 'open', createdAt: { $gte: T0 } } }).exec(), SCALE_DOCS / 4);
+
   // Through RxDB collections (what the app sees). Each sample uses a different value so RxDB's
   // query cache cannot answer from memory.
   result['rxdb-query-eq-indexed'] = await sample((i) => collection.find({ selector: { group: 'g' + ((i * 7919) % 10_000) } }).exec());

@@ -219,20 +219,18 @@ export class RxStorageInstanceSQLite<RxDocType>
           throw new AttachmentsNotSupportedError(`document ${String(row.document[this.primaryPath])} has _attachments`);
         }
       }
-      const errors: RxStorageWriteError<RxDocType>[] = [];
-      const events: RxStorageChangeEvent<RxDocumentData<RxDocType>>[] = [];
-      let eventBulkId = '';
-      let newest: RxDocumentData<RxDocType> | undefined;
       // categorizeBulkWriteRows checks each row against the stored state only, so a batch that
       // names the same id twice is split into chunks with unique ids, all in one transaction.
       const chunks = splitByDuplicateIds(documentWrites, this.primaryPath);
-      for (const categorized of this.writeTransaction(chunks, context)) {
-        errors.push(...categorized.errors);
-        events.push(...categorized.eventBulk.events);
-        eventBulkId = eventBulkId || categorized.eventBulk.id;
-        if (categorized.newestRow) {
-          newest = categorized.newestRow.document;
-        }
+      const results = this.writeTransaction(chunks, context);
+      let errors: RxStorageWriteError<RxDocType>[] = results[0].errors;
+      let events: RxStorageChangeEvent<RxDocumentData<RxDocType>>[] = results[0].eventBulk.events;
+      const eventBulkId = results[0].eventBulk.id;
+      let newest = results[0].newestRow?.document;
+      for (let i = 1; i < results.length; i++) {
+        errors = errors.concat(results[i].errors);
+        events = events.concat(results[i].eventBulk.events);
+        newest = results[i].newestRow?.document ?? newest;
       }
       // Emitted after COMMIT and before the promise resolves: RxDB relies on seeing its own
       // write on the stream before the awaiting caller continues.
