@@ -135,6 +135,7 @@ export const en = {
     registerTitle: 'Register',
     registerHint: 'Create your account. You will sign in with your email and PIN.',
     pin: 'Choose a PIN',
+    pinHint: '4 to 8 digits. You will use it with your email to sign in here.',
     pinAgain: 'Repeat the PIN',
     pinMismatch: 'The two PINs are different',
     pinLabel: 'PIN',

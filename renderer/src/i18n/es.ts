@@ -136,6 +136,7 @@ export const es: Strings = {
     registerTitle: 'Registro',
     registerHint: 'Cree su cuenta. Entrará con su correo y su PIN.',
     pin: 'Elija un PIN',
+    pinHint: 'De 4 a 8 dígitos. Lo usará con su correo para entrar aquí.',
     pinAgain: 'Repita el PIN',
     pinMismatch: 'Los dos PIN son distintos',
     pinLabel: 'PIN',

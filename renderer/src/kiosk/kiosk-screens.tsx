@@ -109,7 +109,7 @@ export function KioskSignIn() {
           <Title order={1}>{t('kiosk.signInTitle')}</Title>
           <TextInput {...bigInput} label={t('common.email')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} type="email" autoComplete="off" />
           <Keypad label={t('kiosk.pinLabel')} value={pin} onChange={setPin} />
-          <ErrorNote error={error} />
+          <ErrorNote error={error} large />
           <Button type="submit" {...BIG} h={96} fz={32} loading={busy}>
             {t('kiosk.signInSubmit')}
           </Button>
@@ -160,9 +160,9 @@ export function KioskRegister() {
           <TextInput {...bigInput} label={t('common.name')} value={form.name} onChange={set('name')} error={fields.name} autoComplete="off" />
           <TextInput {...bigInput} label={t('common.email')} value={form.email} onChange={set('email')} error={fields.email} type="email" autoComplete="off" />
           <TextInput {...bigInput} label={`${t('common.phone')} (${t('common.optional')})`} description={t('people.phoneHint')} value={form.phone} onChange={set('phone')} error={fields.phone} type="tel" autoComplete="off" />
-          <PasswordInput {...bigInput} label={t('kiosk.pin')} description={t('setup.pinHint')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} error={fields.pin} inputMode="numeric" autoComplete="off" />
+          <PasswordInput {...bigInput} label={t('kiosk.pin')} description={t('kiosk.pinHint')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} error={fields.pin} inputMode="numeric" autoComplete="off" />
           <PasswordInput {...bigInput} label={t('kiosk.pinAgain')} value={pinAgain} onChange={(e) => setPinAgain(e.currentTarget.value)} error={fields.pinAgain} inputMode="numeric" autoComplete="off" />
-          <ErrorNote error={error} />
+          <ErrorNote error={error} large />
           <Button type="submit" {...BIG} h={96} fz={32} loading={busy}>
             {t('kiosk.registerSubmit')}
           </Button>

@@ -90,6 +90,8 @@ export function StaffShell() {
                 key={n.to}
                 component={Link}
                 to={n.to}
+                activeOptions={{ exact: 'exact' in n }}
+                activeProps={{}}
                 label={n.label}
                 active={'exact' in n ? path === n.to || path === `${n.to}/` : path.startsWith(n.to)}
               />

@@ -97,7 +97,7 @@ export async function contractSession(origin: string): Promise<{ call<T = unknow
     call<T>(method: string, input: unknown = {}) {
       const id = next++;
       return new Promise<T>((ok, fail) => {
-        pending.set(id, (e) => (e.ok ? ok(e.value as T) : fail(new Error(`${method}: ${e.error.code} ${e.error.message}`))));
+        pending.set(id, (e) => (e.ok ? ok(e.value as T) : fail(new Error(`${method}: ${e.error.code} ${e.error.message} ${JSON.stringify(e.error.fields ?? {})}`))));
         ws.send(JSON.stringify({ t: 'call', id, method, input }));
       });
     },
