@@ -17,6 +17,7 @@ import { openDatabase } from './db/database';
 import { loadOrCreateDevice } from './device';
 import { createLogger } from './log';
 import { peopleHandlers, peopleTopicHandlers } from './people/people-handlers';
+import { settingsHandlers } from './settings/settings-handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -79,7 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     exclusive: createExclusive(),
   };
 
-  const handlers: Handlers = { ...authHandlers(services), ...peopleHandlers(services), ...auditHandlers(services) };
+  const handlers: Handlers = { ...authHandlers(services), ...settingsHandlers(services), ...peopleHandlers(services), ...auditHandlers(services) };
   const topicHandlers: TopicHandlers = { ...peopleTopicHandlers(services), ...auditTopicHandlers(services) };
 
   /** Surface × session × role, decided here for every call and every watch. */

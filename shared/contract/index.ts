@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import { auditMethods, auditTopics } from './audit';
 import { peopleMethods, peopleTopics } from './people';
+import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 import type { MethodSpec, TopicSpec } from './define';
 
 export * from './define';
 export * from './entities';
 export { PeopleListParams, Duplicate } from './people';
+export { SiteSettings, DEFAULT_SETTINGS } from './settings';
 
 /** Every method of the product, declared once. */
-export const methods = { ...systemMethods, ...peopleMethods, ...auditMethods } as const;
+export const methods = { ...systemMethods, ...settingsMethods, ...peopleMethods, ...auditMethods } as const;
 /** Every live topic of the product, declared once. */
 export const topics = { ...peopleTopics, ...auditTopics } as const;
 

@@ -61,6 +61,8 @@ export function validInputs(s: SeededStation): { [M in MethodName]: MethodInput<
     'accounts.update': { id: s.staffId, role: 'admin' },
     'accounts.resetPassword': { id: s.adminId, password: 'taken-over-password', pin: '0000' },
     'kiosk.myProfile': {},
+    'settings.get': {},
+    'settings.update': { loanDays: 365, requestCategories: ['Only'] },
     'people.get': { id: s.personId },
     'people.create': { name: 'Ivan Intruso', email: 'ivan@example.com', phone: '+34 622 222 222' },
     'people.update': { id: s.personId, name: 'Changed Name', email: 'changed@example.com' },

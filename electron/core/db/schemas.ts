@@ -80,11 +80,24 @@ export const peopleSchema = schema(
 
 export const catalogSchema = schema(
   'catalog',
-  { kind: keyField(16), name: { type: 'string' }, nameKey: keyField(200), status: keyField(32), ownerId: keyField(64) },
-  ['kind', 'name', 'nameKey', 'status', 'ownerId'],
-  [['kind', 'status', 'createdAt'], ['kind', 'nameKey'], ['ownerId', 'createdAt']],
+  {
+    /** item (a lendable unit), product (shop), category. */
+    kind: keyField(16),
+    name: { type: 'string' },
+    nameKey: keyField(200),
+    /** Items: their state machine (PENDING_VERIFICATION, AVAILABLE, …); products: active/retired. */
+    status: keyField(32),
+    /** Items: the person who owns it ('' when the site owns it). */
+    ownerId: keyField(64),
+    /** A category name ('' when none), so browsing by category is an index range. */
+    category: keyField(64),
+    deleted: { type: 'boolean' },
+  },
+  ['kind', 'name', 'nameKey', 'status', 'ownerId', 'category', 'deleted'],
+  [['kind', 'status', 'createdAt'], ['kind', 'status', 'category', 'nameKey'], ['kind', 'status', 'nameKey'], ['kind', 'nameKey'], ['ownerId', 'createdAt']],
 );
 
+/** Buildings, units, access points, trucks, stock locations — and the site's settings (kind: settings). */
 export const sitesSchema = schema('sites', { kind: keyField(32), name: { type: 'string' }, parentId: keyField(64) }, ['kind', 'name', 'parentId'], [['kind', 'parentId']]);
 
 export const passesSchema = schema(
@@ -103,9 +116,30 @@ export const visitsSchema = schema(
 
 export const requestsSchema = schema(
   'requests',
-  { kind: keyField(16), status: keyField(24), requesterId: keyField(64), itemId: keyField(64) },
-  ['kind', 'status', 'requesterId', 'itemId'],
-  [['kind', 'status', 'createdAt'], ['status', 'createdAt'], ['requesterId', 'createdAt'], ['itemId', 'status']],
+  {
+    /** general (seed 004) or borrow (seed 000). */
+    kind: keyField(16),
+    status: keyField(24),
+    /** The person the request is for (a customer, or the staff member's own person record). */
+    requesterId: keyField(64),
+    /** Borrow requests: the item ('' for general requests). */
+    itemId: keyField(64),
+    /** General requests: the category ('' for borrow requests). */
+    category: keyField(64),
+    /** Borrow requests once checked out: when the item is due back (0 before). */
+    dueAt: timeField,
+    /** Soft delete of drafts; kept for admins to restore. */
+    deleted: { type: 'boolean' },
+  },
+  ['kind', 'status', 'requesterId', 'itemId', 'category', 'dueAt', 'deleted'],
+  [
+    ['kind', 'status', 'createdAt'],
+    ['kind', 'status', 'category', 'createdAt'],
+    ['kind', 'status', 'dueAt'],
+    ['requesterId', 'createdAt'],
+    ['itemId', 'status'],
+    ['deleted', 'updatedAt'],
+  ],
 );
 
 export const ordersSchema = schema('orders', { status: keyField(24), customerId: keyField(64) }, ['status', 'customerId'], [['status', 'createdAt'], ['customerId', 'createdAt']]);
