@@ -1,15 +1,17 @@
 import { Center, Loader } from '@mantine/core';
-import { createRootRoute, createRoute, createRouter, Navigate, Outlet } from '@tanstack/react-router';
+import { createRoute, createRouter, Navigate } from '@tanstack/react-router';
 import { KioskHome, KioskRegister, KioskSignIn, KioskWelcome } from './kiosk/kiosk-screens';
-import { KioskShell } from './kiosk/kiosk-shell';
+import { lendingKioskRoutes, lendingStaffRoutes } from './lending/routes';
+import { requestsKioskRoutes, requestsStaffRoutes } from './requests/routes';
 import { useSession } from './lib/session';
+import { kioskRoute, rootRoute, staffRoute } from './routes/base';
 import { AccountsScreen } from './staff/accounts-screen';
 import { AuditScreen } from './staff/audit-screen';
 import { Dashboard } from './staff/dashboard';
 import { PeopleList } from './staff/people-list';
 import { PersonDetail } from './staff/person-detail';
 import { PersonCreate, PersonEdit } from './staff/person-form';
-import { StaffShell } from './staff/staff-shell';
+import { SettingsScreen } from './staff/settings-screen';
 
 /** "/" goes to this window's surface, as the core reports it. */
 function SurfaceRedirect() {
@@ -24,28 +26,26 @@ function SurfaceRedirect() {
   return <Navigate to={info.surface === 'kiosk' ? '/kiosk' : '/staff'} replace />;
 }
 
-const root = createRootRoute({ component: Outlet });
-const index = createRoute({ getParentRoute: () => root, path: '/', component: SurfaceRedirect });
+const index = createRoute({ getParentRoute: () => rootRoute, path: '/', component: SurfaceRedirect });
 
-const staff = createRoute({ getParentRoute: () => root, path: 'staff', component: StaffShell });
-const staffHome = createRoute({ getParentRoute: () => staff, path: '/', component: Dashboard });
-const people = createRoute({ getParentRoute: () => staff, path: 'people', component: PeopleList });
-const personNew = createRoute({ getParentRoute: () => staff, path: 'people/new', component: PersonCreate });
-const person = createRoute({ getParentRoute: () => staff, path: 'people/$personId', component: PersonDetail });
-const personEdit = createRoute({ getParentRoute: () => staff, path: 'people/$personId/edit', component: PersonEdit });
-const audit = createRoute({ getParentRoute: () => staff, path: 'audit', component: AuditScreen });
-const accounts = createRoute({ getParentRoute: () => staff, path: 'accounts', component: AccountsScreen });
+const staffHome = createRoute({ getParentRoute: () => staffRoute, path: '/', component: Dashboard });
+const people = createRoute({ getParentRoute: () => staffRoute, path: 'people', component: PeopleList });
+const personNew = createRoute({ getParentRoute: () => staffRoute, path: 'people/new', component: PersonCreate });
+const person = createRoute({ getParentRoute: () => staffRoute, path: 'people/$personId', component: PersonDetail });
+const personEdit = createRoute({ getParentRoute: () => staffRoute, path: 'people/$personId/edit', component: PersonEdit });
+const audit = createRoute({ getParentRoute: () => staffRoute, path: 'audit', component: AuditScreen });
+const accounts = createRoute({ getParentRoute: () => staffRoute, path: 'accounts', component: AccountsScreen });
+const settings = createRoute({ getParentRoute: () => staffRoute, path: 'settings', component: SettingsScreen });
 
-const kiosk = createRoute({ getParentRoute: () => root, path: 'kiosk', component: KioskShell });
-const kioskWelcome = createRoute({ getParentRoute: () => kiosk, path: '/', component: KioskWelcome });
-const kioskSignIn = createRoute({ getParentRoute: () => kiosk, path: 'sign-in', component: KioskSignIn });
-const kioskRegister = createRoute({ getParentRoute: () => kiosk, path: 'register', component: KioskRegister });
-const kioskHome = createRoute({ getParentRoute: () => kiosk, path: 'home', component: KioskHome });
+const kioskWelcome = createRoute({ getParentRoute: () => kioskRoute, path: '/', component: KioskWelcome });
+const kioskSignIn = createRoute({ getParentRoute: () => kioskRoute, path: 'sign-in', component: KioskSignIn });
+const kioskRegister = createRoute({ getParentRoute: () => kioskRoute, path: 'register', component: KioskRegister });
+const kioskHome = createRoute({ getParentRoute: () => kioskRoute, path: 'home', component: KioskHome });
 
-const routeTree = root.addChildren([
+const routeTree = rootRoute.addChildren([
   index,
-  staff.addChildren([staffHome, people, personNew, person, personEdit, audit, accounts]),
-  kiosk.addChildren([kioskWelcome, kioskSignIn, kioskRegister, kioskHome]),
+  staffRoute.addChildren([staffHome, people, personNew, person, personEdit, audit, accounts, settings, ...lendingStaffRoutes, ...requestsStaffRoutes]),
+  kioskRoute.addChildren([kioskWelcome, kioskSignIn, kioskRegister, kioskHome, ...lendingKioskRoutes, ...requestsKioskRoutes]),
 ]);
 
 export const router = createRouter({ routeTree, defaultNotFoundComponent: SurfaceRedirect });

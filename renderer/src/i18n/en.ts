@@ -1,3 +1,6 @@
+import { lendingEn } from './lending';
+import { requestsEn } from './requests';
+
 /** English strings. Spanish (es.ts) has the same keys; a test checks they match. */
 export const en = {
   app: { name: 'Frontdesk', language: 'Language', loading: 'Loading…', offline: 'Reconnecting to the station…' },
@@ -55,6 +58,7 @@ export const en = {
     people: 'People',
     audit: 'Audit',
     accounts: 'Accounts',
+    settings: 'Settings',
     lock: 'Lock',
     switchUser: 'Switch user',
     signOut: 'Sign out',
@@ -120,6 +124,16 @@ export const en = {
     enable: 'Enable',
     disabled: 'Disabled',
     created: 'Account created.',
+  },
+  lending: lendingEn,
+  requests: requestsEn,
+  settings: {
+    title: 'Settings',
+    loanDays: 'Loan period (days)',
+    loanDaysHint: 'How long a loan lasts from check-out.',
+    requestCategories: 'Request categories',
+    requestCategoriesHint: 'One per line. Offered when someone drafts a request.',
+    saved: 'Settings saved.',
   },
   kiosk: {
     welcome: 'Welcome',

@@ -1,4 +1,6 @@
 import type { Strings } from './en';
+import { lendingEs } from './lending';
+import { requestsEs } from './requests';
 
 export const es: Strings = {
   app: { name: 'Frontdesk', language: 'Idioma', loading: 'Cargando…', offline: 'Reconectando con el puesto…' },
@@ -56,6 +58,7 @@ export const es: Strings = {
     people: 'Personas',
     audit: 'Auditoría',
     accounts: 'Cuentas',
+    settings: 'Ajustes',
     lock: 'Bloquear',
     switchUser: 'Cambiar usuario',
     signOut: 'Salir',
@@ -121,6 +124,16 @@ export const es: Strings = {
     enable: 'Activar',
     disabled: 'Desactivada',
     created: 'Cuenta creada.',
+  },
+  lending: lendingEs,
+  requests: requestsEs,
+  settings: {
+    title: 'Ajustes',
+    loanDays: 'Duración del préstamo (días)',
+    loanDaysHint: 'Cuánto dura un préstamo desde la entrega.',
+    requestCategories: 'Categorías de solicitudes',
+    requestCategoriesHint: 'Una por línea. Se ofrecen al redactar una solicitud.',
+    saved: 'Ajustes guardados.',
   },
   kiosk: {
     welcome: 'Bienvenido',

@@ -1,7 +1,9 @@
 import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { LendingDashboardCards } from '../lending/dashboard-cards';
 import { useWatch } from '../lib/client';
+import { RequestsDashboardCards } from '../requests/dashboard-cards';
 
 function Stat({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
   return (
@@ -35,6 +37,8 @@ export function Dashboard() {
         <Stat label={t('dashboard.activePeople')} value={stats.data?.active} testId="stat-active" />
         <Stat label={t('dashboard.newThisMonth')} value={stats.data?.newThisMonth} testId="stat-new" />
       </SimpleGrid>
+      <LendingDashboardCards />
+      <RequestsDashboardCards />
     </>
   );
 }

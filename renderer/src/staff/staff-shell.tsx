@@ -46,6 +46,7 @@ export function StaffShell() {
     { to: '/staff/people', label: t('nav.people'), show: true },
     { to: '/staff/audit', label: t('nav.audit'), show: isManager(session) },
     { to: '/staff/accounts', label: t('nav.accounts'), show: isAdmin(session) },
+    { to: '/staff/settings', label: t('nav.settings'), show: isAdmin(session) },
   ] as const;
 
   return (

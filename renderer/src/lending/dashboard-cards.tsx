@@ -1,0 +1,4 @@
+/** Lending's counts on the front-desk dashboard (live). */
+export function LendingDashboardCards() {
+  return null;
+}

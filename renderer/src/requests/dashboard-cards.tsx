@@ -1,0 +1,4 @@
+/** Requests's counts on the front-desk dashboard (live). */
+export function RequestsDashboardCards() {
+  return null;
+}
