@@ -16,7 +16,9 @@ import { createExclusive, type CallContext, type HandlerContext, type Handlers, 
 import { openDatabase } from './db/database';
 import { loadOrCreateDevice } from './device';
 import { createLogger } from './log';
+import { lendingHandlers, lendingTopicHandlers } from './lending/lending-handlers';
 import { peopleHandlers, peopleTopicHandlers } from './people/people-handlers';
+import { requestsHandlers, requestsTopicHandlers } from './requests/requests-handlers';
 import { settingsHandlers } from './settings/settings-handlers';
 
 export interface CoreOptions {
@@ -80,8 +82,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     exclusive: createExclusive(),
   };
 
-  const handlers: Handlers = { ...authHandlers(services), ...settingsHandlers(services), ...peopleHandlers(services), ...auditHandlers(services) };
-  const topicHandlers: TopicHandlers = { ...peopleTopicHandlers(services), ...auditTopicHandlers(services) };
+  const handlers: Handlers = {
+    ...authHandlers(services),
+    ...settingsHandlers(services),
+    ...peopleHandlers(services),
+    ...auditHandlers(services),
+    ...lendingHandlers(services),
+    ...requestsHandlers(services),
+  };
+  const topicHandlers: TopicHandlers = {
+    ...peopleTopicHandlers(services),
+    ...auditTopicHandlers(services),
+    ...lendingTopicHandlers(services),
+    ...requestsTopicHandlers(services),
+  };
 
   /** Surface × session × role, decided here for every call and every watch. */
   function authorize(ctx: CallContext, spec: { surfaces: readonly string[]; access: Access }): { session: Session | null } | Envelope<never> {

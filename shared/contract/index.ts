@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { auditMethods, auditTopics } from './audit';
+import { lendingMethods, lendingTopics } from './lending';
 import { peopleMethods, peopleTopics } from './people';
+import { requestsMethods, requestsTopics } from './requests';
 import { settingsMethods } from './settings';
 import { systemMethods } from './system';
 import type { MethodSpec, TopicSpec } from './define';
@@ -11,9 +13,9 @@ export { PeopleListParams, Duplicate } from './people';
 export { SiteSettings, DEFAULT_SETTINGS } from './settings';
 
 /** Every method of the product, declared once. */
-export const methods = { ...systemMethods, ...settingsMethods, ...peopleMethods, ...auditMethods } as const;
+export const methods = { ...systemMethods, ...settingsMethods, ...peopleMethods, ...auditMethods, ...lendingMethods, ...requestsMethods } as const;
 /** Every live topic of the product, declared once. */
-export const topics = { ...peopleTopics, ...auditTopics } as const;
+export const topics = { ...peopleTopics, ...auditTopics, ...lendingTopics, ...requestsTopics } as const;
 
 export type Methods = typeof methods;
 export type Topics = typeof topics;
