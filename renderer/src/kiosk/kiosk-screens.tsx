@@ -8,6 +8,8 @@ import { call } from '../lib/client';
 import { checkFields } from '../lib/forms';
 import { useSession } from '../lib/session';
 import { ErrorNote } from '../components/field-error';
+import { LendingKioskTiles } from '../lending/nav';
+import { RequestsKioskTiles } from '../requests/nav';
 
 const BIG = { size: 'xl', radius: 'md' } as const;
 
@@ -193,6 +195,8 @@ export function KioskHome() {
       <Text fz={28} c="dimmed">
         {t('kiosk.homeHint')}
       </Text>
+      <LendingKioskTiles />
+      <RequestsKioskTiles />
       <Paper p={32} radius="lg" shadow="sm">
         <Title order={2} mb="md">
           {t('kiosk.profile')}

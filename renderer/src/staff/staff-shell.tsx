@@ -6,6 +6,8 @@ import { call, onUnauthenticated } from '../lib/client';
 import { isAdmin, isManager, useSession } from '../lib/session';
 import { useIdle } from '../lib/use-idle';
 import { LanguageSwitch } from '../components/language-switch';
+import { LendingNav } from '../lending/nav';
+import { RequestsNav } from '../requests/nav';
 import { FirstRun, LockScreen, SignIn } from './staff-auth';
 
 /**
@@ -97,6 +99,8 @@ export function StaffShell() {
                 active={'exact' in n ? path === n.to || path === `${n.to}/` : path.startsWith(n.to)}
               />
             ))}
+          <LendingNav path={path} />
+          <RequestsNav path={path} />
         </Stack>
         <Badge variant="light" color="gray" mt="auto">
           {t(`roles.${session.role}`)}
