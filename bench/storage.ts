@@ -5,7 +5,6 @@
  *   npx tsx bench/storage.ts            (BENCH_RUNS=n to change the number of perf runs)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { register } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,13 +22,8 @@ const SAMPLES = 400;
 type PerfResult = Record<string, number | string>;
 type RunPerformanceTests = (storage: RxStorage<unknown, unknown>, description: string, config: Record<string, unknown>) => Promise<PerfResult>;
 
-/**
- * rxdb/plugins/test-utils imports `async-test-util` and `clone`, RxDB dev dependencies that are
- * not installed here; a resolve hook maps them to tiny local stand-ins so RxDB's benchmark code
- * itself runs unmodified.
- */
+/** RxDB's own benchmark (its test-utils need the async-test-util and clone dev dependencies). */
 async function loadRunPerformanceTests(): Promise<RunPerformanceTests> {
-  register(new URL('./shims/hooks.mjs', import.meta.url));
   const mod = (await import('rxdb/plugins/test-utils')) as unknown as { runPerformanceTests: RunPerformanceTests };
   return mod.runPerformanceTests;
 }
