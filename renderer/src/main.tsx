@@ -1,3 +1,4 @@
+import '@vitejs/plugin-react/preamble';
 import '@mantine/core/styles.css';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { RouterProvider } from '@tanstack/react-router';
