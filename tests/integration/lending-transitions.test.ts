@@ -1,3 +1,4 @@
+import type { RxCollection } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../electron/core/context';
@@ -203,8 +204,8 @@ beforeAll(async () => {
     const now = Date.now();
     try {
       const docs = cases.map((c, i) => fixtureDocs(c, i, now));
-      await db.catalog.bulkInsert(docs.map((d) => d.item));
-      await db.requests.bulkInsert(docs.flatMap((d) => (d.request ? [d.request] : [])));
+      await (db.catalog as unknown as RxCollection<ItemDoc>).bulkInsert(docs.map((d) => d.item));
+      await (db.requests as unknown as RxCollection<BorrowRequestDoc>).bulkInsert(docs.flatMap((d) => (d.request ? [d.request] : [])));
     } finally {
       await db.close();
     }
