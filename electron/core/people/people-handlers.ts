@@ -52,11 +52,17 @@ type PersonInput = { name: string; email: string; phone: string; address: string
 
 /** Call only inside `s.exclusive`: checks the email is free, then inserts. */
 export async function insertPersonDoc(s: Services, actor: Actor, input: PersonInput): Promise<PersonDoc> {
-  const keys = derivedKeys(input.name, input.email);
-  await ensureEmailFree(s, keys.emailKey, null);
-  const id = uuidv7();
-  const doc: PersonDoc = {
-    ...newDocBase(s, actor, id),
+  await ensureEmailFree(s, normalizeEmail(input.email), null);
+  const doc = newPersonDoc(newDocBase(s, actor, uuidv7()), input);
+  await s.db.people.insert(doc);
+  await s.audit.append(actor, 'person.create', 'person', doc.id, null, toPerson(doc));
+  return doc;
+}
+
+/** A new active person with its derived search keys (no checks, no write). */
+export function newPersonDoc(base: Pick<PersonDoc, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'deviceId'>, input: PersonInput): PersonDoc {
+  return {
+    ...base,
     name: input.name.trim(),
     email: input.email.trim(),
     phone: input.phone ? (normalizePhone(input.phone) ?? input.phone) : '',
@@ -66,11 +72,8 @@ export async function insertPersonDoc(s: Services, actor: Actor, input: PersonIn
     status: 'active',
     deletedAt: null,
     mergedInto: null,
-    ...keys,
+    ...derivedKeys(input.name, input.email),
   };
-  await s.db.people.insert(doc);
-  await s.audit.append(actor, 'person.create', 'person', id, null, toPerson(doc));
-  return doc;
 }
 
 type PeopleMethods =
@@ -127,8 +130,10 @@ export function peopleHandlers(s: Services): Pick<Handlers, PeopleMethods> {
     const key = nameKey(input.name);
     if (key.length >= 3) {
       const soundKey = nameSoundKey(input.name);
+      // One index range per status: an $in on the leading index field would span every status.
       const candidates = [
-        ...(await db.people.find({ selector: { status: { $in: ['active', 'inactive'] }, soundKey }, limit: 50 }).exec()),
+        ...(await db.people.find({ selector: { status: 'active', soundKey }, limit: 50 }).exec()),
+        ...(await db.people.find({ selector: { status: 'inactive', soundKey }, limit: 50 }).exec()),
         ...(await db.people.find({ selector: { status: 'active', nameKey: { $gte: key.slice(0, 3), $lt: `${key.slice(0, 3)}\uffff` } }, limit: 200 }).exec()),
       ];
       for (const c of candidates) {
