@@ -105,7 +105,11 @@ test.describe('people at the front desk', () => {
     await staffSignIn(page, host.staffUrl, ADMIN.username, ADMIN.password);
     await createPerson(page, { name: 'Olga Ortiz' });
     await page.getByRole('link', { name: 'Audit', exact: true }).click();
-    await expect(page.getByTestId('audit-row').filter({ hasText: 'person.create' })).toHaveCount(1);
+    const created = page.getByTestId('audit-row').filter({ hasText: 'person.create' });
+    await expect(created).toHaveCount(1);
+    // Opening the entry shows what changed, field by field.
+    await created.click();
+    await expect(page.getByTestId('audit-changes').getByRole('row', { name: /name\s+—\s+Olga Ortiz/ })).toBeVisible();
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await expect(page.getByTestId('verify-result')).toContainText('Chain intact');
   });

@@ -111,6 +111,10 @@ export const en = {
     action: 'Action',
     entity: 'Record',
     empty: 'No entries.',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    noChanges: 'No field changed (an event such as a sign-in).',
   },
   accounts: {
     title: 'Accounts',

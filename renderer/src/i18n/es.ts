@@ -111,6 +111,10 @@ export const es: Strings = {
     action: 'Acción',
     entity: 'Registro',
     empty: 'Sin entradas.',
+    field: 'Campo',
+    before: 'Antes',
+    after: 'Después',
+    noChanges: 'Ningún campo cambió (un evento como un acceso).',
   },
   accounts: {
     title: 'Cuentas',
