@@ -54,7 +54,7 @@ async function deskAt(browser: Browser, url: string, who: { username: string; pa
   return page;
 }
 
-const rate = (page: Page, label: string) => page.getByText(label, { exact: true }).click();
+const rate = (page: Page, label: string) => page.getByRole('radio', { name: label }).click();
 
 /** Stage data through the contract (the screens under test are elsewhere). */
 async function stage(host: Host) {
@@ -91,6 +91,7 @@ test.describe('lending', () => {
     // A customer lends an item at the kiosk.
     const kiosk = await kioskPage(browser, host);
     await kioskSignIn(kiosk, OLGA);
+    await kiosk.screenshot({ path: join(shots, 'lending-kiosk-home.png') });
     await kiosk.getByRole('button', { name: 'Lend an item' }).click();
     await kiosk.getByRole('button', { name: 'Lend a new item' }).click();
     await kiosk.getByRole('button', { name: 'Send for inspection' }).click();
@@ -99,6 +100,7 @@ test.describe('lending', () => {
     await kiosk.getByLabel('Item name').fill('Cordless drill');
     await kiosk.getByRole('radio', { name: 'Tools' }).click();
     await kiosk.getByLabel('Description (optional)').fill('18 V, two batteries and a charger');
+    await kiosk.screenshot({ path: join(shots, 'lending-kiosk-lend.png') });
     await kiosk.getByRole('button', { name: 'Send for inspection' }).click();
     await expect(kiosk.getByText('Thank you! Bring “Cordless drill” to the front desk for inspection.')).toBeVisible();
     await kiosk.getByRole('button', { name: 'My items' }).click();
@@ -150,6 +152,7 @@ test.describe('lending', () => {
     await expect(boss.getByText('bruno@example.com')).toBeVisible();
     await boss.getByRole('button', { name: 'Approve' }).click();
     await expect(boss.getByTestId('borrow-status')).toHaveText('Approved — ready to collect');
+    await boss.screenshot({ path: join(shots, 'lending-request.png') });
     await expect(loan.getByTestId('borrow-status')).toHaveText('Approved — ready to collect');
 
     // The clerk checks it out at the desk, finding it by name.
@@ -192,6 +195,7 @@ test.describe('lending', () => {
     await expect(desk.getByTestId('loans')).toContainText('Bruno Borrower');
     await expect(desk.getByTestId('loans')).toContainText('Returned');
     await expect(desk.getByText('item.return')).toBeVisible();
+    await desk.screenshot({ path: join(shots, 'lending-item.png'), fullPage: true });
   });
 
   test('rejected at intake, denied with a reason, and a second approval refused — each seen by the customer', async ({ browser }) => {
@@ -274,6 +278,7 @@ test.describe('lending', () => {
     const later = await browser.newPage();
     await staffSignIn(later, host.staffUrl, SAM.username, SAM.password);
     await expect(later.getByTestId('lending-overdue')).toHaveText('1');
+    await later.screenshot({ path: join(shots, 'lending-dashboard.png') });
     await later.getByRole('link', { name: 'Lending', exact: true }).click();
     await later.getByRole('tab', { name: /Overdue/ }).click();
     const row = later.getByTestId('overdue-row');
@@ -282,7 +287,7 @@ test.describe('lending', () => {
     await expect(row).toContainText('Bruno Borrower');
     await expect(row).toContainText('bruno@example.com');
     await expect(row).toContainText('+34612345678');
-    await expect(row.getByTestId('days-overdue')).toHaveText('3 day(s)');
+    await expect(row.getByTestId('days-overdue')).toHaveText('3 days');
     await later.screenshot({ path: join(shots, 'lending-overdue.png') });
   });
 });

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,22 +64,43 @@ export function useTick(ms: number): number {
 }
 
 /** The 1–5 condition rating as five labelled choices (a radio group: keyboard and touch). */
-export function ConditionPicker({ value, onChange, error, size = 'md' }: { value: number | null; onChange: (v: number) => void; error?: string; size?: 'md' | 'lg' | 'xl' }) {
+export function ConditionPicker({ value, onChange, error, size = 'md' }: { value: number | null; onChange: (v: number) => void; error?: string; size?: 'md' | 'xl' }) {
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
-      <Text fw={500} size={size === 'md' ? 'sm' : 'xl'}>
+      <Text fw={500} size={size === 'md' ? 'sm' : 'xl'} id="condition-label">
         {t('lending.condition.label')}
       </Text>
-      <SegmentedControl
-        fullWidth
-        size={size}
-        aria-label={t('lending.condition.label')}
-        value={value === null ? '' : String(value)}
-        onChange={(v) => onChange(Number(v))}
-        data={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: `${n} · ${t(`lending.condition.${n}`)}` }))}
-        color={value === null ? 'gray' : value >= 3 ? 'teal' : 'red'}
-      />
+      <SimpleGrid cols={5} spacing={6} role="radiogroup" aria-labelledby="condition-label">
+        {[1, 2, 3, 4, 5].map((n) => {
+          const picked = value === n;
+          return (
+            <Button
+              key={n}
+              role="radio"
+              aria-checked={picked}
+              h={size === 'md' ? 56 : 88}
+              px={4}
+              variant={picked ? 'filled' : 'default'}
+              color={n >= 3 ? 'teal' : 'red'}
+              onClick={() => onChange(n)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowRight' && n < 5) onChange(n + 1);
+                if (e.key === 'ArrowLeft' && n > 1) onChange(n - 1);
+              }}
+              styles={{ label: { flexDirection: 'column', lineHeight: 1.1 } }}
+              aria-label={`${n} · ${t(`lending.condition.${n}`)}`}
+            >
+              <Text span fw={700} fz={size === 'md' ? 18 : 30} c="inherit">
+                {n}
+              </Text>
+              <Text span fz={size === 'md' ? 12 : 18} c="inherit">
+                {t(`lending.condition.${n}`)}
+              </Text>
+            </Button>
+          );
+        })}
+      </SimpleGrid>
       <Text size="xs" c="dimmed">
         {t('lending.condition.hint')}
       </Text>

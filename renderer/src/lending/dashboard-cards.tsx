@@ -24,7 +24,8 @@ function Counts() {
   return (
     <SimpleGrid cols={4}>
       <Card label={t('lending.dashboard.waitingInspection')} value={c?.waitingInspection} testId="lending-waiting-inspection" to="/staff/lending" />
-      <Card label={t('lending.dashboard.waitingApproval')} value={c?.waitingApproval} testId="lending-waiting-approval" to="/staff/lending/loans" />
+      {/* Borrow requests waiting for a decision are counted with the approvals (Requests' cards). */}
+      <Card label={t('lending.dashboard.approved')} value={c?.approved} testId="lending-approved" to="/staff/lending/check-out" />
       <Card label={t('lending.dashboard.out')} value={c?.out} testId="lending-out" to="/staff/lending/check-in" />
       <Card label={t('lending.dashboard.overdue')} value={c?.overdue} testId="lending-overdue" to="/staff/lending/overdue" color="red" />
     </SimpleGrid>

@@ -178,6 +178,12 @@ export function KioskSubmitItem() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!ok) return null;
+  /** Changing a field clears its message: what is left on screen is what still needs fixing. */
+  const set = (key: keyof typeof form, value: string) => {
+    setForm({ ...form, [key]: value });
+    setFields(({ [key]: _fixed, ...rest }) => rest);
+    setError(null);
+  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     const local = checkFields(methods['lending.submitItem'].input, form);
@@ -214,17 +220,17 @@ export function KioskSubmitItem() {
             <Text fz={22} c="dimmed">
               {t('lending.kiosk.submitHint')}
             </Text>
-            <TextInput {...bigInput} label={t('lending.field.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fields.name} autoComplete="off" />
+            <TextInput {...bigInput} label={t('lending.field.name')} value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={fields.name} autoComplete="off" />
             <Stack gap={8}>
               <Text fz={24}>{t('lending.field.category')}</Text>
-              <CategoryButtons value={form.category} onChange={(category) => setForm({ ...form, category })} />
+              <CategoryButtons value={form.category} onChange={(category) => set('category', category)} />
               {fields.category && (
                 <Text c="red" fz={20} role="alert">
                   {fields.category}
                 </Text>
               )}
             </Stack>
-            <Textarea {...bigInput} label={`${t('lending.field.description')} (${t('common.optional')})`} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} error={fields.description} autosize minRows={2} />
+            <Textarea {...bigInput} label={`${t('lending.field.description')} (${t('common.optional')})`} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={fields.description} autosize minRows={2} />
             <ErrorNote error={error} large />
             <Button type="submit" {...BIG} h={96} fz={32} loading={busy}>
               {t('lending.kiosk.submit')}

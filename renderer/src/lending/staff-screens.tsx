@@ -116,7 +116,7 @@ function InspectionForm({ item, onDone }: { item: LendingItem; onDone: (after: L
   return (
     <form onSubmit={submit} noValidate aria-label={t('lending.inspection.formTitle', { name: item.name })}>
       <Stack>
-        <ConditionPicker value={condition} onChange={setCondition} error={fields.condition} />
+        <ConditionPicker value={condition} onChange={(v) => { setCondition(v); setFields(({ condition: _gone, ...rest }) => rest); }} error={fields.condition} />
         <Textarea label={t('lending.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={fields.notes} autosize minRows={2} />
         <ErrorNote error={error && !error.fields ? error : null} />
         <Button type="submit" loading={busy} w="fit-content">
@@ -395,12 +395,12 @@ function DeskScreen({ mode }: { mode: 'checkOut' | 'checkIn' }) {
                   <Field label={t('lending.field.dueAt')} testId="due-date">
                     {date(holding.dueAt)}
                   </Field>
-                  {holding.daysOverdue > 0 && <Badge color="red">{t('lending.overdue.days', { count: holding.daysOverdue })}</Badge>}
+                  {holding.daysOverdue > 0 && <Badge color="red" tt="none">{t('lending.overdue.days', { count: holding.daysOverdue })}</Badge>}
                 </Stack>
               )}
               {mode === 'checkIn' && holding?.status === 'CHECKED_OUT' && (
                 <Stack>
-                  <ConditionPicker value={condition} onChange={setCondition} error={fields.condition} />
+                  <ConditionPicker value={condition} onChange={(v) => { setCondition(v); setFields(({ condition: _gone, ...rest }) => rest); }} error={fields.condition} />
                   <Textarea label={t('lending.field.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} error={fields.notes} />
                   <Button size="md" onClick={() => void checkIn(holding)} w="fit-content">
                     {t('lending.desk.checkIn')}
@@ -512,11 +512,11 @@ function OverdueList() {
                   <RequestLink id={r.id}>{r.itemName}</RequestLink>
                 </Table.Td>
                 <Table.Td>{r.requesterName}</Table.Td>
-                <Table.Td>{r.borrowerEmail ? <Anchor href={`mailto:${r.borrowerEmail}`}>{r.borrowerEmail}</Anchor> : '—'}</Table.Td>
+                <Table.Td>{r.borrowerEmail ? <Anchor size="sm" href={`mailto:${r.borrowerEmail}`}>{r.borrowerEmail}</Anchor> : '—'}</Table.Td>
                 <Table.Td>{r.borrowerPhone || '—'}</Table.Td>
                 <Table.Td>{date(r.dueAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color="red" data-testid="days-overdue">
+                  <Badge color="red" tt="none" data-testid="days-overdue">
                     {t('lending.overdue.days', { count: r.daysOverdue })}
                   </Badge>
                 </Table.Td>
@@ -843,7 +843,7 @@ export function RequestDetailScreen() {
           )}
           {r.status === 'CHECKED_OUT' && r.daysOverdue > 0 && (
             <Field label={t('lending.field.daysOverdue')}>
-              <Badge color="red">{t('lending.overdue.days', { count: r.daysOverdue })}</Badge>
+              <Badge color="red" tt="none">{t('lending.overdue.days', { count: r.daysOverdue })}</Badge>
             </Field>
           )}
           {r.returnedAt && <Field label={t('lending.field.returnedAt')}>{`${dateTime(r.returnedAt)} · ${r.late ? t('lending.request.late', { count: r.daysOverdue }) : t('lending.request.onTime')}`}</Field>}
@@ -873,7 +873,7 @@ export function RequestDetailScreen() {
       {r.status === 'CHECKED_OUT' && (
         <Paper withBorder p="md">
           <Stack>
-            <ConditionPicker value={condition} onChange={setCondition} error={fields.condition} />
+            <ConditionPicker value={condition} onChange={(v) => { setCondition(v); setFields(({ condition: _gone, ...rest }) => rest); }} error={fields.condition} />
             <Button
               w="fit-content"
               onClick={() => {
@@ -907,11 +907,15 @@ export function NewItemScreen() {
   const [owner, setOwner] = useState<PersonRow | null>(null);
   const [fields, setFields] = useState<FieldErrors>({});
   const [error, setError] = useState<ErrorBody | null>(null);
+  const set = (key: keyof typeof form, value: string) => {
+    setForm({ ...form, [key]: value });
+    setFields(({ [key]: _fixed, ...rest }) => rest);
+  };
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = { ...form, ownership, ...(owner ? { ownerId: owner.id } : {}) };
     const local = checkFields(methods['lending.submitItem'].input, input);
-    if (ownership === 'lent' && !owner) local.ownerId = t('lending.newItem.ownerSearch');
+    if (ownership === 'lent' && !owner) local.ownerId = t('lending.newItem.ownerRequired');
     setFields(local);
     if (Object.keys(local).length) return;
     const r = await call('lending.submitItem', { ...input, category: form.category as (typeof ITEM_CATEGORIES)[number] });
@@ -931,22 +935,22 @@ export function NewItemScreen() {
             <Text c="dimmed" size="sm">
               {t('lending.newItem.hint')}
             </Text>
-            <TextInput label={t('lending.field.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={fields.name} />
+            <TextInput label={t('lending.field.name')} value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={fields.name} />
             <Select
               label={t('lending.field.category')}
               data={ITEM_CATEGORIES.map((c) => ({ value: c, label: t(`lending.category.${c}`) }))}
               value={form.category || null}
-              onChange={(v) => setForm({ ...form, category: v ?? '' })}
+              onChange={(v) => set('category', v ?? '')}
               error={fields.category}
             />
-            <Textarea label={t('lending.field.description')} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} error={fields.description} autosize minRows={2} />
+            <Textarea label={t('lending.field.description')} value={form.description} onChange={(e) => set('description', e.currentTarget.value)} error={fields.description} autosize minRows={2} />
             <Stack gap={4}>
               <Text fw={500} size="sm">
                 {t('lending.ownership.label')}
               </Text>
               <SegmentedControl value={ownership} onChange={(v) => setOwnership(v as Ownership)} data={[{ value: 'lent', label: t('lending.ownership.lent') }, { value: 'site', label: t('lending.ownership.site') }]} />
             </Stack>
-            <PersonPicker label={ownership === 'lent' ? t('lending.field.owner') : t('lending.newItem.donor')} value={owner} onChange={setOwner} error={fields.ownerId} />
+            <PersonPicker label={ownership === 'lent' ? t('lending.field.owner') : t('lending.newItem.donor')} value={owner} onChange={(p) => { setOwner(p); setFields(({ ownerId: _fixed, ...rest }) => rest); }} error={fields.ownerId} />
             <ErrorNote error={error && !error.fields ? error : null} />
             <Button type="submit" w="fit-content">
               {t('lending.newItem.submit')}
