@@ -14,11 +14,12 @@ export function RequestsNav({ path }: { path: string }) {
   return (
     <>
       {/* Only the requester's own pages: a request opened from the inbox is not "mine". */}
-      <NavLink component={Link} to="/staff/requests" label={t('requests.nav.mine')} active={/^\/staff\/requests(\/(new|for-customer))?\/?$/.test(path)} />
+      <NavLink component={Link} to="/staff/requests" activeOptions={{ exact: true }} activeProps={{}} label={t('requests.nav.mine')} active={/^\/staff\/requests(\/(new|for-customer))?\/?$/.test(path)} />
       {manager && (
         <NavLink
           component={Link}
           to="/staff/approvals"
+          activeProps={{}}
           label={t('requests.nav.approvals')}
           active={path.startsWith('/staff/approvals')}
           rightSection={
@@ -30,7 +31,7 @@ export function RequestsNav({ path }: { path: string }) {
           }
         />
       )}
-      {isAdmin(session) && <NavLink component={Link} to={deletedPath} label={t('requests.nav.deleted')} active={path.startsWith(deletedPath)} />}
+      {isAdmin(session) && <NavLink component={Link} to={deletedPath} activeProps={{}} label={t('requests.nav.deleted')} active={path.startsWith(deletedPath)} />}
     </>
   );
 }
