@@ -1,32 +1,51 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** Every destructive action asks first. */
-export function ConfirmButton(props: { label: string; message: string; onConfirm: () => Promise<void> | void; color?: string; variant?: string; children?: ReactNode }) {
+/**
+ * Every destructive action asks first. `touch` sizes the button, dialog and text for the
+ * kiosk's touch screen.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  message: string;
+  onConfirm: () => Promise<void> | void;
+  color?: string;
+  variant?: ButtonProps['variant'];
+  size?: ButtonProps['size'];
+  touch?: { h: number; fz: number };
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const big = props.touch ?? {};
   return (
     <>
-      <Button color={props.color ?? 'red'} variant={props.variant ?? 'light'} onClick={() => setOpen(true)}>
+      <Button color={props.color ?? 'red'} variant={props.variant ?? 'light'} size={props.size} {...big} onClick={() => setOpen(true)}>
         {props.label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={props.label} centered>
-        <Text mb="md">{props.message}</Text>
+      <Modal opened={open} onClose={() => setOpen(false)} title={props.label} centered size={props.touch ? 'xl' : 'md'} styles={props.touch ? { title: { fontSize: 30, fontWeight: 700 } } : undefined}>
+        <Text mb="md" fz={props.touch ? 26 : undefined}>
+          {props.message}
+        </Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setOpen(false)}>
+          <Button variant="default" size={props.size} {...big} onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </Button>
           <Button
             color={props.color ?? 'red'}
+            size={props.size}
+            {...big}
             loading={busy}
             data-autofocus
             onClick={async () => {
               setBusy(true);
-              await props.onConfirm();
-              setBusy(false);
-              setOpen(false);
+              try {
+                await props.onConfirm();
+              } finally {
+                setBusy(false);
+                setOpen(false);
+              }
             }}
           >
             {t('common.confirm')}

@@ -1,21 +1,10 @@
-import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { StatCard } from '../components/stat-card';
 import { useWatch } from '../lib/client';
 import { isManager, useSession } from '../lib/session';
 
-function Stat({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value ?? '—'}
-      </Text>
-    </Paper>
-  );
-}
 
 /** Requests's counts on the front-desk dashboard (live): approvals waiting, general and borrow together. */
 export function RequestsDashboardCards() {
@@ -33,9 +22,9 @@ export function RequestsDashboardCards() {
         )}
       </Group>
       <SimpleGrid cols={3}>
-        <Stat label={t('requests.dashboard.waiting')} value={count.data?.total} testId="stat-approvals-waiting" />
-        <Stat label={t('requests.dashboard.general')} value={count.data?.general} testId="stat-approvals-general" />
-        <Stat label={t('requests.dashboard.borrow')} value={count.data?.borrow} testId="stat-approvals-borrow" />
+        <StatCard label={t('requests.dashboard.waiting')} value={count.data?.total} testId="stat-approvals-waiting" />
+        <StatCard label={t('requests.dashboard.general')} value={count.data?.general} testId="stat-approvals-general" />
+        <StatCard label={t('requests.dashboard.borrow')} value={count.data?.borrow} testId="stat-approvals-borrow" />
       </SimpleGrid>
     </>
   );

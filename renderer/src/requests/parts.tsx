@@ -1,6 +1,7 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title, type ButtonProps } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../components/confirm';
 import { methods, type MethodOutput } from '../../../shared/contract';
 import type { GeneralRequest, TrailEntry } from '../../../shared/contract/requests';
 import type { Envelope, ErrorBody, FieldErrors } from '../../../shared/errors';
@@ -194,46 +195,6 @@ export function Trail({ requestId, canVerifyChain = false, large = false }: { re
   );
 }
 
-/** Like components/confirm's ConfirmButton, with the button's size passed through (the kiosk's are big). */
-function ConfirmButton(props: { label: string; message: string; onConfirm: () => Promise<void> | void; color?: string; variant?: ButtonProps['variant']; size?: string; h?: number; fz?: number }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const big = props.h ? { h: props.h, fz: props.fz } : {};
-  return (
-    <>
-      <Button color={props.color ?? 'red'} variant={props.variant ?? 'light'} size={props.size} {...big} onClick={() => setOpen(true)}>
-        {props.label}
-      </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={props.label} centered size={props.h ? 'xl' : 'md'} styles={props.h ? { title: { fontSize: 30, fontWeight: 700 } } : undefined}>
-        <Text mb="md" fz={props.fz ? 26 : undefined}>
-          {props.message}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" size={props.size} {...big} onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color={props.color ?? 'red'}
-            size={props.size}
-            {...big}
-            loading={busy}
-            data-autofocus
-            onClick={async () => {
-              setBusy(true);
-              await props.onConfirm();
-              setBusy(false);
-              setOpen(false);
-            }}
-          >
-            {t('common.confirm')}
-          </Button>
-        </Group>
-      </Modal>
-    </>
-  );
-}
-
 /**
  * The controls for what the caller may do now (the core says which: `allowed`). Every
  * action that cannot be undone asks first; rejecting asks for the reason.
@@ -246,7 +207,8 @@ export function RequestActions({ request, onEdit, onDone, large = false }: { req
   const [fields, setFields] = useState<FieldErrors>({});
   const can = (a: GeneralRequest['allowed'][number]) => request.allowed.includes(a);
   const size = large ? 'xl' : 'sm';
-  const big = large ? { h: 88, fz: 28 } : {};
+  const touch = large ? { h: 88, fz: 28 } : undefined;
+  const big = touch ?? {};
 
   const run = async (action: string, r: Promise<Envelope<GeneralRequest>>) => {
     const result = await r;
@@ -271,10 +233,10 @@ export function RequestActions({ request, onEdit, onDone, large = false }: { req
           </Button>
         )}
         {can('submit') && (
-          <ConfirmButton label={t('requests.action.submit')} color="blue" variant="filled" size={size} {...big} message={t('requests.confirm.submit', { title: request.title })} onConfirm={() => run('submit', call('requests.submit', { id: request.id }))} />
+          <ConfirmButton touch={touch} label={t('requests.action.submit')} color="blue" variant="filled" size={size} message={t('requests.confirm.submit', { title: request.title })} onConfirm={() => run('submit', call('requests.submit', { id: request.id }))} />
         )}
         {can('approve') && (
-          <ConfirmButton label={t('requests.action.approve')} color="teal" variant="filled" size={size} {...big} message={t('requests.confirm.approve', { title: request.title })} onConfirm={() => run('approve', call('requests.approve', { id: request.id }))} />
+          <ConfirmButton touch={touch} label={t('requests.action.approve')} color="teal" variant="filled" size={size} message={t('requests.confirm.approve', { title: request.title })} onConfirm={() => run('approve', call('requests.approve', { id: request.id }))} />
         )}
         {can('reject') && !rejecting && (
           <Button color="red" variant="light" size={size} {...big} onClick={() => setRejecting(true)}>
@@ -282,10 +244,10 @@ export function RequestActions({ request, onEdit, onDone, large = false }: { req
           </Button>
         )}
         {can('withdraw') && (
-          <ConfirmButton label={t('requests.action.withdraw')} color="orange" size={size} {...big} message={t('requests.confirm.withdraw', { title: request.title })} onConfirm={() => run('withdraw', call('requests.withdraw', { id: request.id }))} />
+          <ConfirmButton touch={touch} label={t('requests.action.withdraw')} color="orange" size={size} message={t('requests.confirm.withdraw', { title: request.title })} onConfirm={() => run('withdraw', call('requests.withdraw', { id: request.id }))} />
         )}
         {can('delete') && (
-          <ConfirmButton label={t('requests.action.delete')} size={size} {...big} message={t('requests.confirm.delete', { title: request.title })} onConfirm={() => run('delete', call('requests.deleteDraft', { id: request.id }))} />
+          <ConfirmButton touch={touch} label={t('requests.action.delete')} size={size} message={t('requests.confirm.delete', { title: request.title })} onConfirm={() => run('delete', call('requests.deleteDraft', { id: request.id }))} />
         )}
         {can('restore') && (
           <Button color="teal" variant="light" size={size} {...big} onClick={() => void run('restore', call('requests.restore', { id: request.id }))}>

@@ -1,22 +1,11 @@
-import { Button, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Button, Group, SimpleGrid, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { StatCard } from '../components/stat-card';
 import { LendingDashboardCards } from '../lending/dashboard-cards';
 import { useWatch } from '../lib/client';
 import { RequestsDashboardCards } from '../requests/dashboard-cards';
 
-function Stat({ label, value, testId }: { label: string; value: number | undefined; testId: string }) {
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} data-testid={testId}>
-        {value ?? '—'}
-      </Text>
-    </Paper>
-  );
-}
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -33,9 +22,9 @@ export function Dashboard() {
         {t('dashboard.people')}
       </Title>
       <SimpleGrid cols={3}>
-        <Stat label={t('people.total')} value={stats.data?.total} testId="stat-total" />
-        <Stat label={t('dashboard.activePeople')} value={stats.data?.active} testId="stat-active" />
-        <Stat label={t('dashboard.newThisMonth')} value={stats.data?.newThisMonth} testId="stat-new" />
+        <StatCard label={t('people.total')} value={stats.data?.total} testId="stat-total" />
+        <StatCard label={t('dashboard.activePeople')} value={stats.data?.active} testId="stat-active" />
+        <StatCard label={t('dashboard.newThisMonth')} value={stats.data?.newThisMonth} testId="stat-new" />
       </SimpleGrid>
       <LendingDashboardCards />
       <RequestsDashboardCards />

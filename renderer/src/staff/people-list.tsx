@@ -8,6 +8,7 @@ import type { PersonRow } from '../../../shared/contract/entities';
 import { useWatch } from '../lib/client';
 import { isAdmin, useSession } from '../lib/session';
 import { ErrorNote } from '../components/field-error';
+import { StatCard } from '../components/stat-card';
 
 type StatusFilter = 'active' | 'inactive' | 'all' | 'deleted';
 const ROW_HEIGHT = 44;
@@ -49,18 +50,9 @@ export function PeopleList() {
         </Button>
       </Group>
       <SimpleGrid cols={3} mb="sm">
-        <Paper withBorder p="xs" px="md">
-          <Text size="xs" c="dimmed">{t('people.total')}</Text>
-          <Text fw={700} data-testid="stat-total">{stats.data?.total ?? '—'}</Text>
-        </Paper>
-        <Paper withBorder p="xs" px="md">
-          <Text size="xs" c="dimmed">{t('dashboard.activePeople')}</Text>
-          <Text fw={700} data-testid="stat-active">{stats.data?.active ?? '—'}</Text>
-        </Paper>
-        <Paper withBorder p="xs" px="md">
-          <Text size="xs" c="dimmed">{t('dashboard.newThisMonth')}</Text>
-          <Text fw={700} data-testid="stat-new">{stats.data?.newThisMonth ?? '—'}</Text>
-        </Paper>
+        <StatCard label={t('people.total')} value={stats.data?.total} testId="stat-total" />
+        <StatCard label={t('dashboard.activePeople')} value={stats.data?.active} testId="stat-active" />
+        <StatCard label={t('dashboard.newThisMonth')} value={stats.data?.newThisMonth} testId="stat-new" />
       </SimpleGrid>
       <Group mb="sm" align="flex-end">
         <TextInput
