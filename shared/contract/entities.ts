@@ -25,6 +25,7 @@ export const Person = z.object({
   address: z.string(),
   active: z.boolean(),
   blocked: z.boolean(),
+  blockedReason: z.string(),
   deletedAt: epochMs.nullable(),
   mergedInto: z.string().nullable(),
   createdAt: epochMs,

@@ -71,6 +71,20 @@ export const peopleMethods = {
     surfaces: staffOnly,
     access: managers,
   }),
+  'people.block': method({
+    summary: 'Manager: put a person on the block list (cannot borrow), with the reason.',
+    input: z.object({ id, reason: z.string().trim().min(1, 'Say why the person is blocked').max(500, 'At most 500 characters') }).strict(),
+    output: Person,
+    surfaces: staffOnly,
+    access: managers,
+  }),
+  'people.unblock': method({
+    summary: 'Manager: take a person off the block list.',
+    input: z.object({ id }).strict(),
+    output: Person,
+    surfaces: staffOnly,
+    access: managers,
+  }),
 } as const;
 
 export const PeopleListParams = z

@@ -101,6 +101,21 @@ test.describe('people at the front desk', () => {
     await expect(page.getByTestId('stat-total')).toHaveText('1');
   });
 
+  test('a manager puts a person on the block list with a reason, and takes them off', async ({ page }) => {
+    await staffSignIn(page, host.staffUrl, 'max', 'max password 1');
+    await createPerson(page, { name: 'Rita Rojas', email: 'rita@example.com' });
+    await page.getByRole('button', { name: 'Block', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+    await expect(dialog.getByText('Say why the person is blocked')).toBeVisible();
+    await dialog.getByLabel('Reason').fill('Kept the projector for two months');
+    await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+    await expect(page.getByTestId('blocked-reason')).toContainText('Kept the projector for two months');
+    await page.getByRole('button', { name: 'Unblock' }).click();
+    await expect(page.getByTestId('blocked-reason')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Block', exact: true })).toBeVisible();
+  });
+
   test('every change is audited and the chain verifies', async ({ page }) => {
     await staffSignIn(page, host.staffUrl, ADMIN.username, ADMIN.password);
     await createPerson(page, { name: 'Olga Ortiz' });

@@ -93,6 +93,8 @@ export function validInputs(s: SeededStation): { [M in MethodName]: MethodInput<
     'people.restore': { id: s.deletedPersonId },
     'people.findDuplicates': { name: 'Ana García', email: 'ana@example.com', phone: '+34 600 000 002' },
     'people.merge': { keepId: s.personId, mergeId: s.otherPersonId },
+    'people.block': { id: s.personId, reason: 'Sample reason' },
+    'people.unblock': { id: s.personId },
     'audit.verify': {},
     'requests.createDraft': { title: 'Intruder request', category: 'General' },
     'requests.createOnBehalf': { personId: s.personId, title: 'Made up for Ana', category: 'General', priority: 'high' },

@@ -195,14 +195,32 @@ describe('merging duplicates', () => {
     expect((await auditOf(session.accountId))[1]).toMatchObject({ actorId: st.managerId, before: { personId: retiredId }, after: { personId: kept.id } });
   });
 
-  // BUG: the session keeps the personId it started with, so a customer signed in during a
-  // merge goes on acting as the retired record until they sign in again.
+  // The session follows the merge: a customer signed in during it acts as the kept record.
   it('a customer signed in during the merge is the kept person straight away', async () => {
     const { ctx, session } = await registerCustomer(t, { name: 'Nuria Sanz', email: 'nuria@example.com', phone: '', pin: '5678' });
     const kept = await create('Nuria Sanz', '', '+34 600 555 666');
     await t.ok(manager, 'people.merge', { keepId: kept.id, mergeId: session.personId ?? '' });
     expect((await t.ok(ctx, 'auth.session', {}))?.personId).toBe(kept.id);
     expect((await t.ok(ctx, 'kiosk.myProfile', {})).phone).toBe('+34600555666');
+  });
+});
+
+describe('the block list', () => {
+  it('a manager blocks with a reason and unblocks; staff cannot; each change is audited', async () => {
+    const p = await create('Bruno Bloqueado', 'bruno.b@example.com');
+    await t.fail(staff, 'people.block', { id: p.id, reason: 'Kept two loans for months' }, 'FORBIDDEN');
+    const noReason = await t.fail(manager, 'people.block', { id: p.id, reason: '   ' }, 'VALIDATION');
+    expect(noReason.fields?.reason).toBe('Say why the person is blocked');
+    expect((await t.ok(staff, 'people.get', { id: p.id })).blocked).toBe(false);
+
+    const blocked = await t.ok(manager, 'people.block', { id: p.id, reason: 'Kept two loans for months' });
+    expect(blocked).toMatchObject({ blocked: true, blockedReason: 'Kept two loans for months', active: true });
+    await t.fail(manager, 'people.block', { id: p.id, reason: 'again' }, 'INVALID_TRANSITION');
+
+    const unblocked = await t.ok(manager, 'people.unblock', { id: p.id });
+    expect(unblocked).toMatchObject({ blocked: false, blockedReason: '' });
+    await t.fail(manager, 'people.unblock', { id: p.id }, 'INVALID_TRANSITION');
+    expect((await auditOf(p.id)).map((a) => a.action)).toEqual(['person.create', 'person.block', 'person.unblock']);
   });
 });
 

@@ -33,6 +33,8 @@ export interface PersonDoc extends BaseDoc {
   address: string;
   active: boolean;
   blocked: boolean;
+  /** Why the person is on the block list ('' when not blocked). */
+  blockedReason?: string;
   status: PersonStatus;
   deletedAt: number | null;
   mergedInto: string | null;

@@ -16,6 +16,7 @@ export const toPerson = (d: PersonDoc): Person => ({
   address: d.address,
   active: d.active,
   blocked: d.blocked,
+  blockedReason: d.blockedReason ?? '',
   deletedAt: d.deletedAt ?? null,
   mergedInto: d.mergedInto ?? null,
   createdAt: d.createdAt,
@@ -85,7 +86,9 @@ type PeopleMethods =
   | 'people.delete'
   | 'people.restore'
   | 'people.findDuplicates'
-  | 'people.merge';
+  | 'people.merge'
+  | 'people.block'
+  | 'people.unblock';
 
 export function peopleHandlers(s: Services): Pick<Handlers, PeopleMethods> {
   const { db, audit } = s;
@@ -202,6 +205,21 @@ export function peopleHandlers(s: Services): Pick<Handlers, PeopleMethods> {
 
     async 'people.findDuplicates'(_ctx, input) {
       return findDuplicates(input);
+    },
+
+    async 'people.block'(ctx, { id, reason }) {
+      return change(ctx.actor, 'person.block', id, (p) => {
+        refuseDeleted(p);
+        if (p.blocked) throw new AppError('INVALID_TRANSITION', `${p.name} is already blocked.`);
+        return { blocked: true, blockedReason: reason };
+      });
+    },
+
+    async 'people.unblock'(ctx, { id }) {
+      return change(ctx.actor, 'person.unblock', id, (p) => {
+        if (!p.blocked) throw new AppError('INVALID_TRANSITION', `${p.name} is not blocked.`);
+        return { blocked: false, blockedReason: '' };
+      });
     },
 
     async 'people.merge'(ctx, { keepId, mergeId }) {

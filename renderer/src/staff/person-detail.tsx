@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useCallback, useEffect, useState } from 'react';
@@ -67,6 +67,38 @@ function MergeDialog({ keep, onClose, onMerged }: { keep: Person; onClose: () =>
   );
 }
 
+function BlockDialog({ person, onClose, onBlocked }: { person: Person; onClose: () => void; onBlocked: (p: Person) => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ErrorBody | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={t('people.blockTitle', { name: person.name })} centered>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('people.blockHint')}
+        </Text>
+        <Textarea label={t('people.blockReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error?.fields?.reason} autosize minRows={2} data-autofocus />
+        <ErrorNote error={error && !error.fields ? error : null} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            onClick={async () => {
+              const r = await call('people.block', { id: person.id, reason });
+              if (r.ok) onBlocked(r.value);
+              else setError(r.error);
+            }}
+          >
+            {t('people.block')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function History({ personId }: { personId: string }) {
   const { t, i18n } = useTranslation();
   const audit = useWatch('audit.list', { entityId: personId, limit: 50 });
@@ -103,6 +135,7 @@ export function PersonDetail() {
   const [person, setPerson] = useState<Person | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [merging, setMerging] = useState(false);
+  const [blocking, setBlocking] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -131,12 +164,22 @@ export function PersonDetail() {
         <Group>
           <Title order={2}>{person.name}</Title>
           <StatusBadge row={person} />
+          {person.blocked && (
+            <Badge color="red" variant="filled">
+              {t('people.blocked')}
+            </Badge>
+          )}
         </Group>
         <Button variant="subtle" component={Link} to="/staff/people">
           {t('common.back')}
         </Button>
       </Group>
       {notice && <Alert color="teal">{notice}</Alert>}
+      {person.blocked && (
+        <Alert color="red" title={t('people.blockedTitle')} data-testid="blocked-reason">
+          {person.blockedReason}
+        </Alert>
+      )}
       {person.mergedInto && (
         <Alert color="gray">
           {t('people.mergedInto')}{' '}
@@ -168,6 +211,16 @@ export function PersonDetail() {
             {t('people.reactivate')}
           </Button>
         )}
+        {!deleted && isManager(session) && !person.blocked && (
+          <Button variant="light" color="red" onClick={() => setBlocking(true)}>
+            {t('people.block')}
+          </Button>
+        )}
+        {isManager(session) && person.blocked && (
+          <Button variant="light" color="teal" onClick={() => void act(call('people.unblock', { id: person.id }))}>
+            {t('people.unblock')}
+          </Button>
+        )}
         {!deleted && isManager(session) && (
           <Button variant="light" color="orange" onClick={() => setMerging(true)}>
             {t('people.merge')}
@@ -181,6 +234,16 @@ export function PersonDetail() {
         )}
       </Group>
       {isManager(session) && <History personId={person.id} />}
+      {blocking && (
+        <BlockDialog
+          person={person}
+          onClose={() => setBlocking(false)}
+          onBlocked={(p) => {
+            setBlocking(false);
+            setPerson(p);
+          }}
+        />
+      )}
       {merging && (
         <MergeDialog
           keep={person}
