@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { FrontdeskBridge } from '../../../shared/bridge';
 import type { MethodInput, MethodName, MethodOutput, TopicName, TopicParams, TopicResult } from '../../../shared/contract';
 import type { Envelope, ErrorBody } from '../../../shared/errors';
+import { i18n } from '../i18n';
+import { translateEnvelopeError } from '../i18n/messages';
 import { createWebSocketBridge } from './web-bridge';
 
 declare global {
@@ -12,6 +14,14 @@ declare global {
 
 /** Electron's preload provides the bridge; in a browser the web host's WebSocket does. */
 const bridge: FrontdeskBridge = window.frontdesk ?? createWebSocketBridge();
+
+/**
+ * The core (and the bridges) speak English; messages are put in the screen's language here, where
+ * they enter the renderer, so every screen shows them translated (renderer/src/i18n/messages.ts).
+ */
+function localized<T>(result: Envelope<T>): Envelope<T> {
+  return result.ok ? result : { ok: false, error: translateEnvelopeError(result.error, i18n.language || 'en') };
+}
 
 const unauthenticatedListeners = new Set<() => void>();
 /** Called when the core says the session is gone or locked (timeouts run in the core too). */
@@ -26,11 +36,11 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   if (!result.ok && result.error.code === 'UNAUTHENTICATED' && !method.startsWith('auth.') && !method.startsWith('setup.')) {
     for (const l of unauthenticatedListeners) l();
   }
-  return result;
+  return localized(result);
 }
 
 export function watch<T extends TopicName>(topic: T, params: TopicParams<T>, onResult: (r: Envelope<TopicResult<T>>) => void): () => void {
-  return bridge.watch(topic, params, onResult as (r: Envelope<unknown>) => void);
+  return bridge.watch(topic, params, (r) => onResult(localized(r) as Envelope<TopicResult<T>>));
 }
 
 export interface WatchState<T> {
