@@ -3,7 +3,10 @@ import { requestsEn } from './requests';
 
 /** English strings. Spanish (es.ts) has the same keys; a test checks they match. */
 export const en = {
-  app: { name: 'Frontdesk', language: 'Language', loading: 'Loading…', offline: 'Reconnecting to the station…' },
+  app: { name: 'Frontdesk', language: 'Language', loading: 'Loading…', offline: 'Reconnecting to the station…',
+    notKiosk: 'This window is a front-desk station.',
+    notStaff: 'Kiosk station —',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

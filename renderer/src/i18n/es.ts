@@ -3,7 +3,10 @@ import { lendingEs } from './lending';
 import { requestsEs } from './requests';
 
 export const es: Strings = {
-  app: { name: 'Frontdesk', language: 'Idioma', loading: 'Cargando…', offline: 'Reconectando con el puesto…' },
+  app: { name: 'Frontdesk', language: 'Idioma', loading: 'Cargando…', offline: 'Reconectando con el puesto…',
+    notKiosk: 'Esta ventana es un puesto de recepción.',
+    notStaff: 'Puesto de quiosco —',
+  },
   common: {
     save: 'Guardar',
     cancel: 'Cancelar',

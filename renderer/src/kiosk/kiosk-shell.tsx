@@ -38,7 +38,7 @@ export function KioskShell() {
   if (info.surface !== 'kiosk') {
     return (
       <Center mih="100vh">
-        <Text>This window is a front-desk station.</Text>
+        <Text>{t('app.notKiosk')}</Text>
       </Center>
     );
   }

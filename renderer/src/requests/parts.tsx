@@ -8,6 +8,7 @@ import type { Envelope, ErrorBody, FieldErrors } from '../../../shared/errors';
 import { ErrorNote } from '../components/field-error';
 import { call, useWatch } from '../lib/client';
 import { checkFields } from '../lib/forms';
+import { translateMessage } from '../i18n/messages';
 
 /** Pieces both surfaces use: status badges, the decision, the trail, and the action buttons. */
 
@@ -85,7 +86,7 @@ export function DecisionNote({ request, large = false }: { request: GeneralReque
 
 /** The request's own audit trail, each entry checked against the chain. */
 export function Trail({ requestId, canVerifyChain = false, large = false }: { requestId: string; canVerifyChain?: boolean; large?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const date = useDate();
   const trail = useWatch('requests.trail', { id: requestId });
   const [chain, setChain] = useState<MethodOutput<'audit.verify'> | null>(null);
@@ -186,7 +187,7 @@ export function Trail({ requestId, canVerifyChain = false, large = false }: { re
           </Button>
           {chain && (
             <Text size="sm" c={chain.ok ? 'teal' : 'red'} data-testid="chain-result">
-              {chain.ok ? t('requests.trail.verifyOk', { checked: chain.checked }) : t('requests.trail.verifyBroken', { seq: chain.broken?.seq, reason: chain.broken?.reason })}
+              {chain.ok ? t('requests.trail.verifyOk', { checked: chain.checked }) : t('requests.trail.verifyBroken', { seq: chain.broken?.seq, reason: translateMessage(chain.broken?.reason ?? '', i18n.language) })}
             </Text>
           )}
         </Group>

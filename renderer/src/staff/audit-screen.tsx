@@ -5,6 +5,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { call, useWatch } from '../lib/client';
 import { ErrorNote } from '../components/field-error';
+import { translateMessage } from '../i18n/messages';
 
 type Json = unknown;
 
@@ -74,7 +75,7 @@ export function AuditScreen() {
         <Alert color={result.ok ? 'teal' : 'red'} mb="md" data-testid="verify-result">
           {result.ok
             ? t('audit.verifyOk', { checked: result.checked, devices: result.devices })
-            : t('audit.verifyBroken', { seq: result.broken?.seq, device: result.broken?.deviceId.slice(-8), reason: result.broken?.reason })}
+            : t('audit.verifyBroken', { seq: result.broken?.seq, device: result.broken?.deviceId.slice(-8), reason: translateMessage(result.broken?.reason ?? '', i18n.language) })}
         </Alert>
       )}
       <ErrorNote error={error ?? list.error} />

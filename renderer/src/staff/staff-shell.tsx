@@ -35,7 +35,9 @@ export function StaffShell() {
   if (info.surface !== 'staff') {
     return (
       <Center mih="100vh">
-        <Text>Kiosk station — <Link to="/kiosk">{t('kiosk.welcome')}</Link></Text>
+        <Text>
+          {t('app.notStaff')} <Link to="/kiosk">{t('kiosk.welcome')}</Link>
+        </Text>
       </Center>
     );
   }
