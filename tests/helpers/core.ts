@@ -44,8 +44,8 @@ export interface Watcher<T> {
 export type TestCoreOptions = Partial<Omit<CoreOptions, 'dataDir' | 'log'>>;
 
 /**
- * The core's database has a fixed RxDB name and `closeDuplicates: true`, so opening a second
- * core in the same process silently closes the first one's database. Tests refuse that loudly.
+ * One core per process: open-source RxDB allows 13 collections per process (error COL23
+ * beyond), and a station uses 12. Tests that need two stations (sync) run them in two processes.
  */
 let openCore: TestCore | null = null;
 

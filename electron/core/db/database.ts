@@ -7,8 +7,10 @@ import type { FrontdeskDatabase } from './docs';
 addRxPlugin(RxDBMigrationSchemaPlugin);
 
 /**
- * Opens the station's database in its data folder. Migration is explicit (autoMigrate: false)
- * because a failing automatic migration makes addCollections() hang instead of failing.
+ * Opens the station's database in its data folder. One per process: open-source RxDB allows
+ * 13 collections per process (COL23 beyond) and a station has 12, so a second station needs its
+ * own process. Migration is explicit (autoMigrate: false) because a failing automatic
+ * migration makes addCollections() hang instead of failing.
  */
 export async function openDatabase(dataDir: string): Promise<FrontdeskDatabase> {
   const db = await createRxDatabase<FrontdeskDatabase['collections']>({
